@@ -1,0 +1,55 @@
+package io.parley.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Parley's own settings, under the {@code parley.} prefix (environment: {@code PARLEY_…}). */
+@ConfigMapping(prefix = "parley")
+public interface ParleyConfig {
+
+    /** Rooms. */
+    Rooms rooms();
+
+    /** Messages. */
+    Messages messages();
+
+    /** Who may create rooms. */
+    enum RoomCreators {
+        /** Every signed-in user. */
+        ANYONE,
+        /** Only users with the global {@code admin} role. */
+        ADMINS
+    }
+
+    /** Room settings. */
+    interface Rooms {
+
+        /** Who may create rooms. */
+        @WithDefault("ANYONE")
+        RoomCreators creators();
+
+        /** Whether signed-in non-members may read the messages of public rooms. */
+        @WithDefault("false")
+        boolean publicPreview();
+
+        /** The most rooms or members one page of a connection may hold. */
+        @WithDefault("100")
+        int pageMax();
+    }
+
+    /** Message settings. */
+    interface Messages {
+
+        /** The longest body, in Unicode code points. */
+        @WithDefault("4000")
+        int maxLength();
+
+        /** The most messages one page may hold. */
+        @WithDefault("100")
+        int pageMax();
+
+        /** How many messages a page holds when the client does not say. */
+        @WithDefault("50")
+        int pageDefault();
+    }
+}

@@ -1,6 +1,7 @@
 package io.parley.api;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
@@ -33,6 +34,10 @@ public class ErrorBoundary {
             Object result = context.proceed();
             if (result instanceof Uni<?> uni) {
                 return uni.onFailure(failure -> !(failure instanceof ParleyException))
+                        .transform(failure -> unexpected(operation, failure));
+            }
+            if (result instanceof Multi<?> multi) {
+                return multi.onFailure(failure -> !(failure instanceof ParleyException))
                         .transform(failure -> unexpected(operation, failure));
             }
             return result;

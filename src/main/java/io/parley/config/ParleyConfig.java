@@ -2,6 +2,7 @@ package io.parley.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Parley's own settings, under the {@code parley.} prefix (environment: {@code PARLEY_…}). */
 @ConfigMapping(prefix = "parley")
@@ -12,6 +13,9 @@ public interface ParleyConfig {
 
     /** Messages. */
     Messages messages();
+
+    /** Live delivery. */
+    Realtime realtime();
 
     /** Who may create rooms. */
     enum RoomCreators {
@@ -51,5 +55,17 @@ public interface ParleyConfig {
         /** How many messages a page holds when the client does not say. */
         @WithDefault("50")
         int pageDefault();
+    }
+
+    /** Live delivery settings. */
+    interface Realtime {
+
+        /** How often an instance checks its subscribed rooms for events no notification announced. */
+        @WithDefault("2S")
+        Duration sweepInterval();
+
+        /** How many events a subscriber may fall behind by before it is cut off to resume with afterSeq. */
+        @WithDefault("1000")
+        int maxPending();
     }
 }

@@ -15,7 +15,9 @@ import io.parley.identity.CurrentCaller;
 import io.parley.room.RoomAccess;
 import io.parley.room.RoomService;
 import io.parley.room.RoomService.LockedRoom;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.parley.realtime.Committed;
+import io.parley.realtime.Publisher;
+import io.parley.room.RoomEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -39,24 +41,25 @@ public class MessageService {
     private final MessageEditRepository edits;
     private final RoomEventLog log;
     private final ParleyConfig config;
+    private final Publisher publisher;
 
     public MessageService(CurrentCaller currentCaller, RoomService rooms, MessageRepository messages,
-            MessageEditRepository edits, RoomEventLog log, ParleyConfig config) {
+            MessageEditRepository edits, RoomEventLog log, ParleyConfig config, Publisher publisher) {
         this.currentCaller = currentCaller;
         this.rooms = rooms;
         this.messages = messages;
         this.edits = edits;
         this.log = log;
         this.config = config;
+        this.publisher = publisher;
     }
 
     /** Sends a message; a repeated client message id returns the message first sent with it. */
-    @WithTransaction
     public Uni<Message> send(SendMessageInput input) {
         UUID roomId = Ids.uuid(input.roomId(), "room id");
         String body = validBody(input.body());
         String clientMessageId = validClientMessageId(input.clientMessageId());
-        return currentCaller.get().chain(caller -> rooms.lock(caller, roomId)).chain(locked -> {
+        return currentCaller.get().chain(caller -> publisher.commit(() -> rooms.lock(caller, roomId).chain(locked -> {
             locked.access().requireMember();
             String authorId = locked.access().caller().id();
             Uni<MessageEntity> earlier = clientMessageId == null
@@ -64,18 +67,17 @@ public class MessageService {
                     : messages.findSent(roomId, authorId, clientMessageId);
             return earlier.chain(sent -> sent != null
                     ? Uni.createFrom().item(sent)
-                    : append(locked, authorId, body, clientMessageId));
-        }).map(MessageEntity::toMessage);
+                    : append(locked, authorId, body, clientMessageId))
+                    .map(message -> Committed.of(message.toMessage(), roomId, locked.room().lastSeq));
+        })));
     }
 
     /** Replaces the body of the caller's own message, keeping the earlier version. */
-    @WithTransaction
     public Uni<Message> edit(String id, String newBody) {
         UUID messageId = Ids.uuid(id, "message id");
         String body = validBody(newBody);
-        return lockForChange(messageId).chain(change -> {
+        return currentCaller.get().chain(caller -> publisher.commit(() -> lockForChange(caller, messageId).chain(change -> {
             MessageEntity message = change.message();
-            Caller caller = change.access().caller();
             if (!message.authorId.equals(caller.id())) {
                 throw new ForbiddenException("Only the author may edit a message.");
             }
@@ -84,7 +86,7 @@ public class MessageService {
                 throw new ConflictException("This message was deleted; it can no longer be edited.");
             }
             if (message.body.equals(body)) {
-                return Uni.createFrom().item(message);
+                return Uni.createFrom().item(change.committed());
             }
             MessageEditEntity earlier = new MessageEditEntity();
             earlier.messageId = message.id;
@@ -96,17 +98,15 @@ public class MessageService {
             return edits.persist(earlier)
                     .chain(() -> log.appendNext(change.room(), RoomEventType.MESSAGE_EDITED, earlier.replacedAt,
                             caller.id(), message.id, null))
-                    .replaceWith(message);
-        }).map(MessageEntity::toMessage);
+                    .map(ignored -> change.committed());
+        })));
     }
 
     /** Deletes a message, leaving a tombstone: same id and seq, empty body, no earlier versions. */
-    @WithTransaction
     public Uni<Message> delete(String id) {
         UUID messageId = Ids.uuid(id, "message id");
-        return lockForChange(messageId).chain(change -> {
+        return currentCaller.get().chain(caller -> publisher.commit(() -> lockForChange(caller, messageId).chain(change -> {
             MessageEntity message = change.message();
-            Caller caller = change.access().caller();
             if (!message.authorId.equals(caller.id()) && !change.access().moderatesMessages()) {
                 throw new ForbiddenException(
                         "Only the author, the room's owner or moderators, or a global moderator may delete a message.");
@@ -120,8 +120,8 @@ public class MessageService {
             return edits.deleteOf(message.id)
                     .chain(() -> log.appendNext(change.room(), RoomEventType.MESSAGE_DELETED, message.deletedAt,
                             caller.id(), message.id, null))
-                    .replaceWith(message);
-        }).map(MessageEntity::toMessage);
+                    .map(ignored -> change.committed());
+        })));
     }
 
     /** A message the caller may read. */
@@ -206,8 +206,8 @@ public class MessageService {
     }
 
     /** Locks the message and then its room; a message the caller may not see is not found. */
-    private Uni<Change> lockForChange(UUID messageId) {
-        return currentCaller.get().chain(caller -> messages.lock(messageId).chain(message -> {
+    private Uni<Change> lockForChange(Caller caller, UUID messageId) {
+        return messages.lock(messageId).chain(message -> {
             if (message == null) {
                 throw messageNotFound(messageId);
             }
@@ -219,7 +219,7 @@ public class MessageService {
                 }
                 return new Change(message, locked.room(), access);
             });
-        }));
+        });
     }
 
     private String validBody(String body) {
@@ -263,6 +263,11 @@ public class MessageService {
     }
 
     /** A message and its room, both locked, with the caller's access to the room. */
-    private record Change(MessageEntity message, io.parley.room.RoomEntity room, RoomAccess access) {
+    private record Change(MessageEntity message, RoomEntity room, RoomAccess access) {
+
+        /** The message as it now stands, with the room's last seq for live delivery. */
+        Committed<Message> committed() {
+            return Committed.of(message.toMessage(), room.id, room.lastSeq);
+        }
     }
 }

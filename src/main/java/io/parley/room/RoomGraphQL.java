@@ -102,7 +102,7 @@ public class RoomGraphQL {
     @NonNull
     @Description("The room.")
     public Uni<List<Room>> room(@Source List<Membership> memberships) {
-        return rooms.roomsOf(memberships);
+        return rooms.inOrder(memberships.stream().map(Membership::roomId).toList());
     }
 
     @NonNull

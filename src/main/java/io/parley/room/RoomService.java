@@ -16,7 +16,10 @@ import io.parley.event.RoomEventType;
 import io.parley.identity.Caller;
 import io.parley.identity.CurrentCaller;
 import io.parley.identity.UserService;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.parley.realtime.Committed;
+import io.parley.realtime.Publisher;
+import io.parley.realtime.UserEvent;
+import io.parley.realtime.UserEventType;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -42,20 +45,21 @@ public class RoomService {
     private final RoomEventLog log;
     private final UserService users;
     private final ParleyConfig config;
+    private final Publisher publisher;
 
     public RoomService(CurrentCaller currentCaller, RoomRepository rooms, MembershipRepository memberships,
-            RoomEventLog log, UserService users, ParleyConfig config) {
+            RoomEventLog log, UserService users, ParleyConfig config, Publisher publisher) {
         this.currentCaller = currentCaller;
         this.rooms = rooms;
         this.memberships = memberships;
         this.log = log;
         this.users = users;
         this.config = config;
+        this.publisher = publisher;
     }
 
-    @WithTransaction
     public Uni<Room> create(CreateRoomInput input) {
-        return currentCaller.get().chain(caller -> {
+        return currentCaller.get().chain(caller -> publisher.commit(() -> {
             if (config.rooms().creators() == RoomCreators.ADMINS && !caller.admin()) {
                 throw new ForbiddenException("Only admins may create rooms on this server.");
             }
@@ -77,14 +81,16 @@ public class RoomService {
                     .chain(() -> addMember(room, caller.id(), MemberRole.OWNER, caller.id()))
                     .chain(() -> addAll(room, memberIds, caller.id()))
                     .chain(() -> flushMappingNameClash(room))
-                    .map(ignored -> room.toRoom());
-        });
+                    .map(ignored -> Committed.of(room.toRoom(), room.id, room.lastSeq).telling(memberIds.stream()
+                            .map(userId -> new UserEvent(UserEventType.ADDED_TO_ROOM, room.createdAt, userId,
+                                    room.id.toString(), caller.id()))
+                            .toList()));
+        }));
     }
 
-    @WithTransaction
     public Uni<Room> update(String roomId, UpdateRoomInput input) {
         UUID id = Ids.uuid(roomId, "room id");
-        return currentCaller.get().chain(caller -> lock(caller, id)).chain(locked -> {
+        return currentCaller.get().chain(caller -> publisher.commit(() -> lock(caller, id).chain(locked -> {
             locked.access().requireManager();
             RoomEntity room = locked.room();
             String name = input.name() == null ? room.name : validName(input.name());
@@ -104,30 +110,29 @@ public class RoomService {
                     .chain(() -> log.appendNext(room, RoomEventType.ROOM_UPDATED, Clock.now(),
                             locked.access().caller().id(), null, null))
                     .chain(() -> flushMappingNameClash(room))
-                    .map(ignored -> room.toRoom());
-        });
+                    .map(ignored -> Committed.of(room.toRoom(), room.id, room.lastSeq));
+        })));
     }
 
-    @WithTransaction
     public Uni<Membership> join(String roomId) {
         UUID id = Ids.uuid(roomId, "room id");
-        return currentCaller.get().chain(caller -> lock(caller, id)).chain(locked -> {
+        return currentCaller.get().chain(caller -> publisher.commit(() -> lock(caller, id).chain(locked -> {
             RoomAccess access = locked.access().requireVisible();
+            Uni<MembershipEntity> membership;
             if (access.member()) {
-                return memberships.find(id, access.caller().id()).map(MembershipEntity::toMembership);
-            }
-            if (locked.room().visibility != Visibility.PUBLIC) {
+                membership = memberships.find(id, access.caller().id());
+            } else if (locked.room().visibility != Visibility.PUBLIC) {
                 throw RoomAccess.notFound(id);
+            } else {
+                membership = addMember(locked.room(), access.caller().id(), MemberRole.MEMBER, access.caller().id());
             }
-            return addMember(locked.room(), access.caller().id(), MemberRole.MEMBER, access.caller().id())
-                    .map(MembershipEntity::toMembership);
-        });
+            return membership.map(joined -> Committed.of(joined.toMembership(), id, locked.room().lastSeq));
+        })));
     }
 
-    @WithTransaction
     public Uni<Boolean> leave(String roomId) {
         UUID id = Ids.uuid(roomId, "room id");
-        return currentCaller.get().chain(caller -> lock(caller, id)).chain(locked -> {
+        return currentCaller.get().chain(caller -> publisher.commit(() -> lock(caller, id).chain(locked -> {
             RoomAccess access = locked.access().requireVisible();
             if (!access.member()) {
                 throw new NotFoundException("You are not a member of this room.");
@@ -137,22 +142,25 @@ public class RoomService {
                     .invoke(() -> room.memberCount -= 1)
                     .chain(() -> log.appendNext(room, RoomEventType.MEMBER_LEFT, Clock.now(), access.caller().id(),
                             null, access.caller().id()))
-                    .replaceWith(true);
-        });
+                    .map(left -> Committed.of(true, id, room.lastSeq).telling(List.of(new UserEvent(
+                            UserEventType.REMOVED_FROM_ROOM, left.at, access.caller().id(), id.toString(),
+                            access.caller().id()))));
+        })));
     }
 
-    @WithTransaction
     public Uni<Membership> addMember(String roomId, String userId) {
         UUID id = Ids.uuid(roomId, "room id");
-        return currentCaller.get().chain(caller -> lock(caller, id)).chain(locked -> {
+        return currentCaller.get().chain(caller -> publisher.commit(() -> lock(caller, id).chain(locked -> {
             RoomAccess access = locked.access().requireManager();
             return requireUsersExist(Set.of(userId))
                     .chain(() -> memberships.find(id, userId))
                     .chain(existing -> existing != null
-                            ? Uni.createFrom().item(existing)
-                            : addMember(locked.room(), userId, MemberRole.MEMBER, access.caller().id()))
-                    .map(MembershipEntity::toMembership);
-        });
+                            ? Uni.createFrom().item(Committed.of(existing.toMembership(), id, locked.room().lastSeq))
+                            : addMember(locked.room(), userId, MemberRole.MEMBER, access.caller().id())
+                                    .map(added -> Committed.of(added.toMembership(), id, locked.room().lastSeq)
+                                            .telling(List.of(new UserEvent(UserEventType.ADDED_TO_ROOM,
+                                                    added.joinedAt, userId, id.toString(), access.caller().id())))));
+        })));
     }
 
     /** A room the caller may see. */
@@ -220,10 +228,21 @@ public class RoomService {
                 .map(mine -> ids.stream().map(mine::get).toList());
     }
 
-    /** The rooms of these memberships, in the same order. */
-    public Uni<List<Room>> roomsOf(List<Membership> visibleMemberships) {
-        List<UUID> ids = visibleMemberships.stream().map(m -> UUID.fromString(m.roomId())).toList();
+    /** The rooms with these ids, in the same order; the caller was already allowed to see each. */
+    public Uni<List<Room>> inOrder(List<String> visibleRoomIds) {
+        List<UUID> ids = visibleRoomIds.stream().map(UUID::fromString).toList();
         return rooms.findByIds(ids.stream().distinct().toList()).map(found -> ids.stream().map(found::get).toList());
+    }
+
+    /** A room the caller is a member of, for live delivery. */
+    public Uni<Room> memberRoom(Caller caller, UUID roomId) {
+        return rooms.findView(roomId, caller.id()).map(view -> {
+            if (view == null) {
+                throw RoomAccess.notFound(roomId);
+            }
+            access(caller, roomId, view).requireMember();
+            return view.room();
+        });
     }
 
     /** What the caller may do in a room, from a fresh read; NOT_FOUND if there is no such room. */

@@ -1,0 +1,54 @@
+package io.parley.realtime;
+
+import io.parley.api.Ids;
+import io.parley.api.ValidationException;
+import io.parley.config.ParleyConfig;
+import io.parley.event.RoomEvent;
+import io.parley.identity.CurrentCaller;
+import io.parley.room.RoomService;
+import io.smallrye.mutiny.Multi;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/** Opens live streams for the signed-in user: a room's durable events, and their own notices. */
+@ApplicationScoped
+public class RealtimeService {
+
+    private final CurrentCaller currentCaller;
+    private final RoomService rooms;
+    private final RoomRelay roomRelay;
+    private final UserRelay userRelay;
+    private final ParleyConfig config;
+
+    public RealtimeService(CurrentCaller currentCaller, RoomService rooms, RoomRelay roomRelay, UserRelay userRelay,
+            ParleyConfig config) {
+        this.currentCaller = currentCaller;
+        this.rooms = rooms;
+        this.roomRelay = roomRelay;
+        this.userRelay = userRelay;
+        this.config = config;
+    }
+
+    /** A member's stream of the room's events after {@code afterSeq} (from now on when null). */
+    public Multi<RoomEvent> roomEvents(String roomId, Long afterSeq) {
+        UUID id = Ids.uuid(roomId, "room id");
+        if (afterSeq != null && afterSeq < 0) {
+            throw new ValidationException("afterSeq must not be negative, was " + afterSeq + ".");
+        }
+        return currentCaller.get()
+                .chain(caller -> rooms.memberRoom(caller, id).map(room -> {
+                    if (afterSeq != null && afterSeq > room.lastSeq()) {
+                        throw new ValidationException("afterSeq " + afterSeq + " is ahead of the room, whose last seq is "
+                                + room.lastSeq() + ".");
+                    }
+                    return caller;
+                }))
+                .onItem().transformToMulti(caller -> roomRelay.subscribe(id, caller.id(), afterSeq));
+    }
+
+    /** The signed-in user's notices from now on, on whichever instance they happen. */
+    public Multi<UserEvent> myEvents() {
+        return currentCaller.get()
+                .onItem().transformToMulti(caller -> userRelay.subscribe(caller.id(), config.realtime().maxPending()));
+    }
+}

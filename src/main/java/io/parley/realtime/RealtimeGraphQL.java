@@ -7,7 +7,6 @@ import io.parley.identity.UserService;
 import io.parley.room.Room;
 import io.parley.room.RoomService;
 import io.smallrye.graphql.api.Subscription;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
@@ -16,6 +15,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
+import org.reactivestreams.Publisher;
 
 /**
  * GraphQL subscriptions (graphql-transport-ws at /graphql). Fields of events resolve in
@@ -39,15 +39,16 @@ public class RealtimeGraphQL {
     @NonNull
     @Description("Every durable event of a room you are a member of, in seq order, with no gap and no duplicate. "
             + "Pass afterSeq (the last seq you saw) to first receive everything you missed. The stream ends after "
-            + "your own MEMBER_LEFT; an error asks you to resubscribe with afterSeq.")
-    public Multi<RoomEvent> roomEvents(@Name("roomId") @Id @NonNull String roomId, @Name("afterSeq") Long afterSeq) {
+            + "your own MEMBER_LEFT; if it completes without one (server restart, or you fell too far behind), "
+            + "subscribe again with afterSeq.")
+    public Uni<Publisher<RoomEvent>> roomEvents(@Name("roomId") @Id @NonNull String roomId, @Name("afterSeq") Long afterSeq) {
         return realtime.roomEvents(roomId, afterSeq);
     }
 
     @Subscription
     @NonNull
     @Description("Events addressed to you: being added to a room, leaving one from another device.")
-    public Multi<UserEvent> myEvents() {
+    public Uni<Publisher<UserEvent>> myEvents() {
         return realtime.myEvents();
     }
 

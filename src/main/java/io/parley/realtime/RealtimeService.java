@@ -6,9 +6,11 @@ import io.parley.config.ParleyConfig;
 import io.parley.event.RoomEvent;
 import io.parley.identity.CurrentCaller;
 import io.parley.room.RoomService;
-import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import mutiny.zero.flow.adapters.AdaptersToReactiveStreams;
+import org.reactivestreams.Publisher;
 
 /** Opens live streams for the signed-in user: a room's durable events, and their own notices. */
 @ApplicationScoped
@@ -29,26 +31,29 @@ public class RealtimeService {
         this.config = config;
     }
 
-    /** A member's stream of the room's events after {@code afterSeq} (from now on when null). */
-    public Multi<RoomEvent> roomEvents(String roomId, Long afterSeq) {
+    /**
+     * A member's stream of the room's events after {@code afterSeq} (from now on when null),
+     * once access is checked. It comes as a Uni of the stream so that a refusal reaches a
+     * graphql-transport-ws client as an error (a stream that fails is dropped silently), and
+     * as a Reactive Streams publisher because that is what graphql-java takes from a Uni.
+     */
+    public Uni<Publisher<RoomEvent>> roomEvents(String roomId, Long afterSeq) {
         UUID id = Ids.uuid(roomId, "room id");
         if (afterSeq != null && afterSeq < 0) {
             throw new ValidationException("afterSeq must not be negative, was " + afterSeq + ".");
         }
-        return currentCaller.get()
-                .chain(caller -> rooms.memberRoom(caller, id).map(room -> {
-                    if (afterSeq != null && afterSeq > room.lastSeq()) {
-                        throw new ValidationException("afterSeq " + afterSeq + " is ahead of the room, whose last seq is "
-                                + room.lastSeq() + ".");
-                    }
-                    return caller;
-                }))
-                .onItem().transformToMulti(caller -> roomRelay.subscribe(id, caller.id(), afterSeq));
+        return currentCaller.get().chain(caller -> rooms.memberRoom(caller, id).map(room -> {
+            if (afterSeq != null && afterSeq > room.lastSeq()) {
+                throw new ValidationException("afterSeq " + afterSeq + " is ahead of the room, whose last seq is "
+                        + room.lastSeq() + ".");
+            }
+            return AdaptersToReactiveStreams.publisher(roomRelay.subscribe(id, caller.id(), afterSeq));
+        }));
     }
 
     /** The signed-in user's notices from now on, on whichever instance they happen. */
-    public Multi<UserEvent> myEvents() {
-        return currentCaller.get()
-                .onItem().transformToMulti(caller -> userRelay.subscribe(caller.id(), config.realtime().maxPending()));
+    public Uni<Publisher<UserEvent>> myEvents() {
+        return currentCaller.get().map(caller -> AdaptersToReactiveStreams.publisher(
+                userRelay.subscribe(caller.id(), config.realtime().maxPending())));
     }
 }

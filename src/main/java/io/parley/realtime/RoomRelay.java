@@ -78,7 +78,10 @@ public class RoomRelay {
 
     /**
      * The room's events after {@code afterSeq} (or from now on, when null), then its live
-     * events. The stream completes after the subscriber's own MEMBER_LEFT event.
+     * events. The stream completes after the subscriber's own MEMBER_LEFT event, and also
+     * when it must be resumed elsewhere (this instance stops, or the subscriber fell more than
+     * {@code max-pending} events behind): graphql-transport-ws servers cannot send an error
+     * after a stream started, so completion is the signal to resubscribe with afterSeq.
      */
     public Multi<RoomEvent> subscribe(UUID roomId, String userId, Long afterSeq) {
         return Multi.createFrom().<RoomEvent>emitter(emitter -> {
@@ -90,12 +93,11 @@ public class RoomRelay {
                     start(channel, subscriber);
                 }
             }
-        }, config.realtime().maxPending()).onFailure(failure -> !(failure instanceof UnavailableException))
-                .transform(failure -> {
-                    meters.counter("parley.realtime.subscribers.cut.off").increment();
-                    return new UnavailableException("This subscription fell too far behind and was closed: "
-                            + "subscribe again with afterSeq set to the last seq you received.");
-                });
+        }, config.realtime().maxPending()).onFailure().invoke(failure -> {
+            meters.counter("parley.realtime.subscriptions.ended", "reason", failure.getClass().getSimpleName())
+                    .increment();
+            LOG.debugf("Ending a room subscription: %s", failure.getMessage());
+        }).onFailure().recoverWithCompletion();
     }
 
     /** Tells this instance's subscribers of a room that its log has reached {@code seq}. */

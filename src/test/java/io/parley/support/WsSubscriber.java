@@ -52,6 +52,12 @@ public final class WsSubscriber implements AutoCloseable {
      * subscribes once with {@code document} and {@code variables} (null for none).
      */
     public static WsSubscriber start(int port, String tokenOrNull, String document, Map<String, Object> variables) {
+        return start(port, tokenOrNull, document, variables, 0);
+    }
+
+    /** Like {@link #start(int, String, String, Map)}, with graphql-ws keep-alive pings every {@code keepAliveMs}. */
+    public static WsSubscriber start(int port, String tokenOrNull, String document, Map<String, Object> variables,
+            int keepAliveMs) {
         Path node = ensureDependencies();
         List<String> command = new ArrayList<>(List.of(node.toString(), SCRIPT.toString(),
                 "--url", "ws://127.0.0.1:" + port + "/graphql", "--query", document));
@@ -60,6 +66,9 @@ public final class WsSubscriber implements AutoCloseable {
         }
         if (variables != null) {
             command.addAll(List.of("--variables", new JsonObject(variables).encode()));
+        }
+        if (keepAliveMs > 0) {
+            command.addAll(List.of("--keep-alive-ms", Integer.toString(keepAliveMs)));
         }
         try {
             return new WsSubscriber(new ProcessBuilder(command).directory(JS_DIR.toFile()).start());

@@ -1,0 +1,204 @@
+package io.parley.realtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parley.support.Fixtures;
+import io.parley.support.GraphQL;
+import io.parley.support.Tokens;
+import io.parley.support.WsSubscriber;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+/** Subscriptions through a real graphql-ws client over graphql-transport-ws, on one instance. */
+@QuarkusTest
+class RoomEventsSubscriptionTest {
+
+    static final int PORT = 8081;
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final String ROOM_EVENTS = """
+            subscription($room: ID!, $after: BigInteger) {
+              roomEvents(roomId: $room, afterSeq: $after) {
+                roomId seq type at actor { username } user { username }
+                message { id seq body deleted author { username } }
+              }
+            }
+            """;
+
+    @Test
+    void deliversEventsInOrderAndCompletesOnStop() {
+        String roomId = Fixtures.room("bob", "PUBLIC");
+        try (WsSubscriber subscriber = subscribe("bob", roomId, null)) {
+            List<String> ids = IntStream.range(0, 5).mapToObj(i -> Fixtures.message("bob", roomId, "live " + i)).toList();
+            List<JsonObject> events = events(subscriber.awaitNext(5, WAIT));
+            assertEquals(List.of(3L, 4L, 5L, 6L, 7L), events.stream().map(e -> e.getLong("seq")).toList());
+            assertEquals(List.of("live 0", "live 1", "live 2", "live 3", "live 4"),
+                    events.stream().map(e -> e.getJsonObject("message").getString("body")).toList());
+            assertEquals(ids, events.stream().map(e -> e.getJsonObject("message").getString("id")).toList());
+            assertEquals("MESSAGE_CREATED", events.get(0).getString("type"));
+            assertEquals("bob", events.get(0).getJsonObject("actor").getString("username"));
+            assertEquals("bob", events.get(0).getJsonObject("message").getJsonObject("author").getString("username"));
+            subscriber.stop();
+            assertTrue(subscriber.lines().stream().anyMatch(line -> "stopped".equals(line.getString("type"))));
+        }
+    }
+
+    @Test
+    void editsDeletesAndMembershipAreEventsToo() {
+        String roomId = Fixtures.room("bob", "PUBLIC");
+        try (WsSubscriber subscriber = subscribe("bob", roomId, null)) {
+            String id = Fixtures.message("bob", roomId, "first");
+            GraphQL.as("bob").ok("mutation($id: ID!) { editMessage(id: $id, body: \"second\") { id } }", "id", id);
+            Fixtures.join("dave", roomId);
+            GraphQL.as("bob").ok("mutation($id: ID!) { deleteMessage(id: $id) { id } }", "id", id);
+            GraphQL.as("dave").ok("mutation($id: ID!) { leaveRoom(roomId: $id) }", "id", roomId);
+            List<JsonObject> events = events(subscriber.awaitNext(5, WAIT));
+            assertEquals(List.of("MESSAGE_CREATED", "MESSAGE_EDITED", "MEMBER_JOINED", "MESSAGE_DELETED", "MEMBER_LEFT"),
+                    events.stream().map(e -> e.getString("type")).toList());
+            assertEquals("dave", events.get(2).getJsonObject("user").getString("username"));
+            assertEquals("dave", events.get(4).getJsonObject("user").getString("username"));
+        }
+    }
+
+    @Test
+    void resumeWithAfterSeqReplaysExactlyWhatWasMissedThenGoesLive() {
+        String roomId = Fixtures.room("bob", "PUBLIC");
+        long lastSeen;
+        try (WsSubscriber first = subscribe("bob", roomId, null)) {
+            Fixtures.message("bob", roomId, "before the drop");
+            lastSeen = events(first.awaitNext(1, WAIT)).get(0).getLong("seq");
+            first.kill();
+        }
+        IntStream.range(0, 50).forEach(i -> Fixtures.message("bob", roomId, "missed " + i));
+        try (WsSubscriber resumed = subscribe("bob", roomId, lastSeen)) {
+            List<JsonObject> missed = events(resumed.awaitNext(50, WAIT));
+            Fixtures.message("bob", roomId, "live again");
+            List<JsonObject> live = events(resumed.awaitNext(1, WAIT));
+            List<Long> seqs = new ArrayList<>();
+            missed.forEach(e -> seqs.add(e.getLong("seq")));
+            live.forEach(e -> seqs.add(e.getLong("seq")));
+            assertEquals(LongStream.rangeClosed(lastSeen + 1, lastSeen + 51).boxed().toList(), seqs);
+            assertEquals("missed 0", missed.get(0).getJsonObject("message").getString("body"));
+            assertEquals("live again", live.get(0).getJsonObject("message").getString("body"));
+        }
+    }
+
+    @Test
+    void concurrentSendersAreDeliveredInSeqOrderWithoutGaps() throws Exception {
+        String roomId = Fixtures.room("bob", "PUBLIC");
+        Fixtures.join("dave", roomId);
+        Fixtures.join("carol", roomId);
+        long start = GraphQL.as("bob").ok("query($id: ID!) { room(id: $id) { lastSeq } }", "id", roomId).getLong("room.lastSeq");
+        try (WsSubscriber subscriber = subscribe("dave", roomId, start)) {
+            ExecutorService senders = Executors.newFixedThreadPool(3);
+            List<Future<?>> sent = new ArrayList<>();
+            for (String sender : List.of("bob", "dave", "carol")) {
+                sent.add(senders.submit(() -> IntStream.range(0, 30).forEach(i -> Fixtures.message(sender, roomId, sender + i))));
+            }
+            for (Future<?> future : sent) {
+                future.get();
+            }
+            senders.shutdown();
+            List<Long> seqs = events(subscriber.awaitNext(90, WAIT)).stream().map(e -> e.getLong("seq")).toList();
+            assertEquals(LongStream.rangeClosed(start + 1, start + 90).boxed().toList(), seqs);
+        }
+    }
+
+    @Test
+    void aMemberWhoLeavesStopsReceivingAtOnce() {
+        String roomId = Fixtures.room("bob", "PUBLIC");
+        Fixtures.join("dave", roomId);
+        try (WsSubscriber dave = subscribe("dave", roomId, null)) {
+            GraphQL.as("dave").ok("mutation($id: ID!) { leaveRoom(roomId: $id) }", "id", roomId);
+            JsonObject left = events(dave.awaitNext(1, WAIT)).get(0);
+            assertEquals("MEMBER_LEFT", left.getString("type"));
+            dave.awaitType("complete", WAIT);
+            Fixtures.message("bob", roomId, "after dave left");
+            try (WsSubscriber bob = subscribe("bob", roomId, left.getLong("seq"))) {
+                bob.awaitNext(1, WAIT);
+            }
+            assertFalse(dave.lines().stream().anyMatch(line -> line.encode().contains("after dave left")));
+        }
+    }
+
+    @Test
+    void nonMembersAndBadArgumentsGetErrors() {
+        String privateRoom = Fixtures.room("bob", "PRIVATE");
+        String publicRoom = Fixtures.room("bob", "PUBLIC");
+        assertEquals("NOT_FOUND", errorCode(subscribe("dave", privateRoom, null)));
+        assertEquals("FORBIDDEN", errorCode(subscribe("dave", publicRoom, null)));
+        assertEquals("VALIDATION", errorCode(subscribe("bob", publicRoom, 1_000_000L)));
+        assertEquals("VALIDATION", errorCode(subscribe("bob", publicRoom, -1L)));
+        assertEquals("VALIDATION", errorCode(subscribe("bob", "not-a-room", null)));
+    }
+
+    @Test
+    void aBadTokenIsRefusedWithAProtocolClose() {
+        try (WsSubscriber subscriber = WsSubscriber.start(PORT, "forged." + Tokens.of("bob"), ROOM_EVENTS,
+                Map.of("room", "00000000-0000-0000-0000-000000000000"))) {
+            assertFalse(subscriber.awaitConnected(WAIT));
+            int code = subscriber.awaitType("closed", WAIT).getInteger("code");
+            assertTrue(code == 4401 || code == 4403, "closed with " + code);
+        }
+    }
+
+    @Test
+    void pingsAreAnsweredWithPongs() {
+        String roomId = Fixtures.room("bob", "PUBLIC");
+        try (WsSubscriber subscriber = WsSubscriber.start(PORT, Tokens.of("bob"), ROOM_EVENTS, Map.of("room", roomId),
+                200)) {
+            assertTrue(subscriber.awaitConnected(WAIT));
+            JsonObject pong = subscriber.awaitType("pong", WAIT);
+            assertTrue(pong.getBoolean("received"));
+        }
+    }
+
+    @Test
+    void myEventsTellsAUserTheyWereAddedToARoom() {
+        String daveId = Fixtures.userId("dave");
+        try (WsSubscriber dave = WsSubscriber.start(PORT, Tokens.of("dave"), """
+                subscription { myEvents { type at room { id name } actor { username } } }
+                """, Map.of())) {
+            assertTrue(dave.awaitConnected(WAIT));
+            String roomId = Fixtures.room("bob", "PRIVATE");
+            GraphQL.as("bob").ok("""
+                    mutation($room: ID!, $user: ID!) { addRoomMember(roomId: $room, userId: $user) { role } }
+                    """, "room", roomId, "user", daveId);
+            JsonObject event = dave.awaitNext(1, WAIT).get(0).getJsonObject("data").getJsonObject("myEvents");
+            assertEquals("ADDED_TO_ROOM", event.getString("type"));
+            assertEquals(roomId, event.getJsonObject("room").getString("id"));
+            assertEquals("bob", event.getJsonObject("actor").getString("username"));
+        }
+    }
+
+    static WsSubscriber subscribe(String user, String roomId, Long afterSeq) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("room", roomId);
+        variables.put("after", afterSeq);
+        WsSubscriber subscriber = WsSubscriber.start(PORT, Tokens.of(user), ROOM_EVENTS, variables);
+        assertTrue(subscriber.awaitConnected(WAIT), "connected");
+        return subscriber;
+    }
+
+    static List<JsonObject> events(List<JsonObject> payloads) {
+        return payloads.stream().map(p -> p.getJsonObject("data").getJsonObject("roomEvents")).toList();
+    }
+
+    static String errorCode(WsSubscriber subscriber) {
+        try (subscriber) {
+            JsonObject error = subscriber.awaitType("error", WAIT);
+            return error.getJsonArray("payload").getJsonObject(0).getJsonObject("extensions").getString("code");
+        }
+    }
+}

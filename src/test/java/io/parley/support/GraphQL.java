@@ -14,9 +14,20 @@ import java.util.Map;
 public final class GraphQL {
 
     private final String token;
+    private final Integer port;
 
     private GraphQL(String token) {
+        this(token, null);
+    }
+
+    private GraphQL(String token, Integer port) {
         this.token = token;
+        this.port = port;
+    }
+
+    /** The same caller, talking to the instance on {@code port} instead of the test instance. */
+    public GraphQL at(int port) {
+        return new GraphQL(token, port);
     }
 
     public static GraphQL as(String username) {
@@ -39,6 +50,9 @@ public final class GraphQL {
         body.put("query", document);
         body.put("variables", vars(variables));
         RequestSpecification request = given().contentType(ContentType.JSON).body(body);
+        if (port != null) {
+            request.port(port);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

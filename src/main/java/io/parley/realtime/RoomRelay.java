@@ -6,7 +6,7 @@ import io.parley.config.ParleyConfig;
 import io.parley.event.RoomEvent;
 import io.parley.event.RoomEventLog;
 import io.parley.event.RoomEventType;
-import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
@@ -65,7 +65,12 @@ public class RoomRelay {
         meters.gaugeMapSize("parley.realtime.rooms", List.of(), channels);
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /**
+     * On shutdown, before the HTTP server closes sockets (the shutdown delay), ends every
+     * subscription so its client resubscribes elsewhere with afterSeq.
+     */
+    void stop(@Observes ShutdownDelayInitiatedEvent event) {
+        LOG.infof("Shutting down: ending the live subscriptions of %d rooms", channels.size());
         for (Channel channel : channels.values()) {
             synchronized (channel) {
                 for (Subscriber subscriber : List.copyOf(channel.subscribers)) {

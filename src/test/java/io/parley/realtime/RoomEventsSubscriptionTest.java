@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Subscriptions through a real graphql-ws client over graphql-transport-ws, on one instance. */
@@ -40,9 +41,11 @@ class RoomEventsSubscriptionTest {
     void deliversEventsInOrderAndCompletesOnStop() {
         String roomId = Fixtures.room("bob", "PUBLIC");
         try (WsSubscriber subscriber = subscribe("bob", roomId, null)) {
+            long first = firstLiveSeq(subscriber, roomId);
             List<String> ids = IntStream.range(0, 5).mapToObj(i -> Fixtures.message("bob", roomId, "live " + i)).toList();
             List<JsonObject> events = events(subscriber.awaitNext(5, WAIT));
-            assertEquals(List.of(3L, 4L, 5L, 6L, 7L), events.stream().map(e -> e.getLong("seq")).toList());
+            assertEquals(LongStream.rangeClosed(first + 1, first + 5).boxed().toList(),
+                    events.stream().map(e -> e.getLong("seq")).toList(), "without afterSeq: live from the subscription on");
             assertEquals(List.of("live 0", "live 1", "live 2", "live 3", "live 4"),
                     events.stream().map(e -> e.getJsonObject("message").getString("body")).toList());
             assertEquals(ids, events.stream().map(e -> e.getJsonObject("message").getString("id")).toList());
@@ -57,7 +60,7 @@ class RoomEventsSubscriptionTest {
     @Test
     void editsDeletesAndMembershipAreEventsToo() {
         String roomId = Fixtures.room("bob", "PUBLIC");
-        try (WsSubscriber subscriber = subscribe("bob", roomId, null)) {
+        try (WsSubscriber subscriber = subscribe("bob", roomId, lastSeq(roomId))) {
             String id = Fixtures.message("bob", roomId, "first");
             GraphQL.as("bob").ok("mutation($id: ID!) { editMessage(id: $id, body: \"second\") { id } }", "id", id);
             Fixtures.join("dave", roomId);
@@ -75,7 +78,7 @@ class RoomEventsSubscriptionTest {
     void resumeWithAfterSeqReplaysExactlyWhatWasMissedThenGoesLive() {
         String roomId = Fixtures.room("bob", "PUBLIC");
         long lastSeen;
-        try (WsSubscriber first = subscribe("bob", roomId, null)) {
+        try (WsSubscriber first = subscribe("bob", roomId, lastSeq(roomId))) {
             Fixtures.message("bob", roomId, "before the drop");
             lastSeen = events(first.awaitNext(1, WAIT)).get(0).getLong("seq");
             first.kill();
@@ -99,7 +102,7 @@ class RoomEventsSubscriptionTest {
         String roomId = Fixtures.room("bob", "PUBLIC");
         Fixtures.join("dave", roomId);
         Fixtures.join("carol", roomId);
-        long start = GraphQL.as("bob").ok("query($id: ID!) { room(id: $id) { lastSeq } }", "id", roomId).getLong("room.lastSeq");
+        long start = lastSeq(roomId);
         try (WsSubscriber subscriber = subscribe("dave", roomId, start)) {
             ExecutorService senders = Executors.newFixedThreadPool(3);
             List<Future<?>> sent = new ArrayList<>();
@@ -119,7 +122,7 @@ class RoomEventsSubscriptionTest {
     void aMemberWhoLeavesStopsReceivingAtOnce() {
         String roomId = Fixtures.room("bob", "PUBLIC");
         Fixtures.join("dave", roomId);
-        try (WsSubscriber dave = subscribe("dave", roomId, null)) {
+        try (WsSubscriber dave = subscribe("dave", roomId, lastSeq(roomId))) {
             GraphQL.as("dave").ok("mutation($id: ID!) { leaveRoom(roomId: $id) }", "id", roomId);
             JsonObject left = events(dave.awaitNext(1, WAIT)).get(0);
             assertEquals("MEMBER_LEFT", left.getString("type"));
@@ -171,15 +174,41 @@ class RoomEventsSubscriptionTest {
                 subscription { myEvents { type at room { id name } actor { username } } }
                 """, Map.of())) {
             assertTrue(dave.awaitConnected(WAIT));
-            String roomId = Fixtures.room("bob", "PRIVATE");
-            GraphQL.as("bob").ok("""
-                    mutation($room: ID!, $user: ID!) { addRoomMember(roomId: $room, userId: $user) { role } }
-                    """, "room", roomId, "user", daveId);
+            // Notices are live-only: keep adding dave to fresh rooms until the subscription is in place.
+            List<String> roomIds = new ArrayList<>();
+            Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
+                String roomId = Fixtures.room("bob", "PRIVATE");
+                roomIds.add(roomId);
+                GraphQL.as("bob").ok("""
+                        mutation($room: ID!, $user: ID!) { addRoomMember(roomId: $room, userId: $user) { role } }
+                        """, "room", roomId, "user", daveId);
+                return dave.lines().stream().anyMatch(line -> "next".equals(line.getString("type")));
+            });
             JsonObject event = dave.awaitNext(1, WAIT).get(0).getJsonObject("data").getJsonObject("myEvents");
             assertEquals("ADDED_TO_ROOM", event.getString("type"));
-            assertEquals(roomId, event.getJsonObject("room").getString("id"));
+            assertTrue(roomIds.contains(event.getJsonObject("room").getString("id")));
             assertEquals("bob", event.getJsonObject("actor").getString("username"));
         }
+    }
+
+    static long lastSeq(String roomId) {
+        return GraphQL.as("bob").ok("query($id: ID!) { room(id: $id) { lastSeq } }", "id", roomId).getLong("room.lastSeq");
+    }
+
+    /**
+     * Without afterSeq a stream starts when the server has set it up, which the protocol does
+     * not acknowledge: send until one message arrives, and return its seq.
+     */
+    static long firstLiveSeq(WsSubscriber subscriber, String roomId) {
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
+            Fixtures.message("bob", roomId, "anyone there?");
+            return subscriber.lines().stream().anyMatch(line -> "next".equals(line.getString("type")));
+        });
+        List<JsonObject> first = events(subscriber.awaitNext(1, WAIT));
+        long seq = first.get(0).getLong("seq");
+        long last = lastSeq(roomId);
+        events(subscriber.awaitNext((int) (last - seq), WAIT));
+        return last;
     }
 
     static WsSubscriber subscribe(String user, String roomId, Long afterSeq) {

@@ -14,6 +14,8 @@
 //        {"type":"closed","code":N,"reason":S} the socket closed; exits 0 (unless stopping)
 //        {"type":"stopped"}                    after `stop` on stdin (or stdin closed): sent
 //                                              `complete`, closed the socket; exits 0
+//        {"type":"paused"} / {"type":"resumed"} after `pause` / `resume` on stdin: the client
+//                                              stops / starts reading its socket (a stalled client)
 //        {"type":"fatal","message":S}          bad arguments or an unexpected failure; exits 1
 // Socket errors (e.g. connection refused) go to stderr; the "closed" line follows them.
 
@@ -84,13 +86,22 @@ function parseOptions() {
     return { url: values.url, token: values.token, query: values.query, variables, keepAlive };
 }
 
+// Remembers the client's socket so that `pause` can stop reading it.
+let socket;
+class TrackedWebSocket extends WebSocket {
+    constructor(...args) {
+        super(...args);
+        socket = this;
+    }
+}
+
 function main() {
     const options = parseOptions();
     let onStopClosed = () => {};
 
     const client = createClient({
         url: options.url,
-        webSocketImpl: WebSocket,
+        webSocketImpl: TrackedWebSocket,
         connectionParams: options.token ? { Authorization: 'Bearer ' + options.token } : undefined,
         lazy: false,
         retryAttempts: 0,
@@ -145,7 +156,16 @@ function main() {
 
     const stdin = createInterface({ input: process.stdin });
     stdin.on('line', (line) => {
-        if (line.trim() === 'stop') stop();
+        const command = line.trim();
+        if (command === 'stop') stop();
+        if (command === 'pause' && socket) {
+            socket.pause();
+            emit({ type: 'paused' });
+        }
+        if (command === 'resume' && socket) {
+            socket.resume();
+            emit({ type: 'resumed' });
+        }
     });
     stdin.on('close', stop);                         // the parent went away: do not linger
 }

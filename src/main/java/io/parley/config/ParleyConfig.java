@@ -1,5 +1,6 @@
 package io.parley.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -64,8 +65,12 @@ public interface ParleyConfig {
         @WithDefault("2S")
         Duration sweepInterval();
 
-        /** How many events a subscriber may fall behind by before it is cut off to resume with afterSeq. */
+        /** How many events may wait in one subscription's stream before its client is cut off to resume. */
         @WithDefault("1000")
         int maxPending();
+
+        /** How many bytes may queue for a client that stopped reading before it is cut off to resume. */
+        @WithDefault("1M")
+        MemorySize maxBacklog();
     }
 }

@@ -20,10 +20,12 @@ public class RealtimeService {
     private final RoomService rooms;
     private final RoomRelay roomRelay;
     private final UserRelay userRelay;
+    private final LiveSockets sockets;
     private final ParleyConfig config;
 
     public RealtimeService(CurrentCaller currentCaller, RoomService rooms, RoomRelay roomRelay, UserRelay userRelay,
-            ParleyConfig config) {
+            LiveSockets sockets, ParleyConfig config) {
+        this.sockets = sockets;
         this.currentCaller = currentCaller;
         this.rooms = rooms;
         this.roomRelay = roomRelay;
@@ -39,6 +41,7 @@ public class RealtimeService {
      */
     public Uni<Publisher<RoomEvent>> roomEvents(String roomId, Long afterSeq) {
         UUID id = Ids.uuid(roomId, "room id");
+        LiveSockets.Socket socket = sockets.current();
         if (afterSeq != null && afterSeq < 0) {
             throw new ValidationException("afterSeq must not be negative, was " + afterSeq + ".");
         }
@@ -47,12 +50,13 @@ public class RealtimeService {
                 throw new ValidationException("afterSeq " + afterSeq + " is ahead of the room, whose last seq is "
                         + room.lastSeq() + ".");
             }
-            return AdaptersToReactiveStreams.publisher(roomRelay.subscribe(id, caller.id(), afterSeq));
+            return AdaptersToReactiveStreams.publisher(roomRelay.subscribe(id, caller.id(), afterSeq, socket));
         }));
     }
 
     /** The signed-in user's notices from now on, on whichever instance they happen. */
     public Uni<Publisher<UserEvent>> myEvents() {
+        sockets.current();
         return currentCaller.get().map(caller -> AdaptersToReactiveStreams.publisher(
                 userRelay.subscribe(caller.id(), config.realtime().maxPending())));
     }

@@ -6,9 +6,9 @@ import io.parley.config.ParleyConfig;
 import io.parley.event.RoomEvent;
 import io.parley.event.RoomEventLog;
 import io.parley.event.RoomEventType;
-import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.BackPressureFailure;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +33,9 @@ import org.jboss.logging.Logger;
  * periodic sweep and every Redis reconnect bound that delay. A new subscriber first replays
  * from its {@code afterSeq} through the log (or the channel's recent events) and turns live
  * only once it has caught up, under the channel's lock, so nothing falls between replay and
- * live. Every subscriber's buffer is bounded: one that falls behind is cut off with an error
- * telling it to resume with {@code afterSeq}.
+ * live. What a subscriber has not yet read is bounded: once its socket's backlog passes
+ * {@code max-backlog} (or its stream buffer {@code max-pending} events), its socket is closed
+ * with {@link LiveSockets#TOO_FAR_BEHIND}, telling the client to resubscribe with {@code afterSeq}.
  */
 @ApplicationScoped
 public class RoomRelay {
@@ -43,6 +44,7 @@ public class RoomRelay {
     private static final int PAGE = 500;
     private static final int RECENT = 512;
     static final String CHANNEL_PREFIX = "parley:room:";
+    private static final String TOO_FAR_BEHIND = "Too far behind: reconnect and resubscribe with afterSeq";
 
     private final RoomEventLog log;
     private final RedisFanout fanout;
@@ -50,6 +52,7 @@ public class RoomRelay {
     private final ParleyConfig config;
     private final MeterRegistry meters;
     private final Map<UUID, Channel> channels = new ConcurrentHashMap<>();
+    private final long maxBacklog;
 
     public RoomRelay(RoomEventLog log, RedisFanout fanout, Vertx vertx, ParleyConfig config, MeterRegistry meters) {
         this.log = log;
@@ -57,6 +60,7 @@ public class RoomRelay {
         this.vertx = vertx;
         this.config = config;
         this.meters = meters;
+        this.maxBacklog = config.realtime().maxBacklog().asLongValue();
     }
 
     void start(@Observes StartupEvent event) {
@@ -66,31 +70,15 @@ public class RoomRelay {
     }
 
     /**
-     * On shutdown, before the HTTP server closes sockets (the shutdown delay), ends every
-     * subscription so its client resubscribes elsewhere with afterSeq.
-     */
-    void stop(@Observes ShutdownDelayInitiatedEvent event) {
-        LOG.infof("Shutting down: ending the live subscriptions of %d rooms", channels.size());
-        for (Channel channel : channels.values()) {
-            synchronized (channel) {
-                for (Subscriber subscriber : List.copyOf(channel.subscribers)) {
-                    subscriber.emitter.fail(new UnavailableException("Parley is restarting: reconnect and resume "
-                            + "with afterSeq: " + subscriber.cursor + "."));
-                }
-            }
-        }
-    }
-
-    /**
      * The room's events after {@code afterSeq} (or from now on, when null), then its live
-     * events. The stream completes after the subscriber's own MEMBER_LEFT event, and also
-     * when it must be resumed elsewhere (this instance stops, or the subscriber fell more than
-     * {@code max-pending} events behind): graphql-transport-ws servers cannot send an error
-     * after a stream started, so completion is the signal to resubscribe with afterSeq.
+     * events, for a subscriber on {@code socket}. The stream completes after the subscriber's
+     * own MEMBER_LEFT event, and when live delivery fails (graphql-transport-ws servers cannot
+     * send an error after a stream started, so completion is the signal to resubscribe with
+     * afterSeq). A subscriber too far behind has its socket closed instead.
      */
-    public Multi<RoomEvent> subscribe(UUID roomId, String userId, Long afterSeq) {
+    public Multi<RoomEvent> subscribe(UUID roomId, String userId, Long afterSeq, LiveSockets.Socket socket) {
         return Multi.createFrom().<RoomEvent>emitter(emitter -> {
-            Subscriber subscriber = new Subscriber(userId, emitter, afterSeq == null ? -1 : afterSeq);
+            Subscriber subscriber = new Subscriber(userId, emitter, afterSeq == null ? -1 : afterSeq, socket);
             Channel channel = join(roomId, subscriber);
             emitter.onTermination(() -> leave(channel, subscriber));
             synchronized (channel) {
@@ -99,6 +87,9 @@ public class RoomRelay {
                 }
             }
         }, config.realtime().maxPending()).onFailure().invoke(failure -> {
+            if (failure instanceof BackPressureFailure) {
+                socket.close(LiveSockets.TOO_FAR_BEHIND, TOO_FAR_BEHIND);
+            }
             meters.counter("parley.realtime.subscriptions.ended", "reason", failure.getClass().getSimpleName())
                     .increment();
             LOG.debugf("Ending a room subscription: %s", failure.getMessage());
@@ -271,9 +262,17 @@ public class RoomRelay {
         });
     }
 
-    /** Emits the event if it is the subscriber's next one; holds the channel's lock. */
-    private static void deliver(Subscriber subscriber, RoomEvent event) {
-        if (event.seq() != subscriber.cursor + 1 || subscriber.emitter.isCancelled()) {
+    /**
+     * Emits the event if it is the subscriber's next one, unless the subscriber's client
+     * stopped reading: then closes its socket. Holds the channel's lock.
+     */
+    private void deliver(Subscriber subscriber, RoomEvent event) {
+        if (event.seq() != subscriber.cursor + 1 || subscriber.emitter.isCancelled() || subscriber.cutOff) {
+            return;
+        }
+        if (subscriber.socket.backlogOver(maxBacklog)) {
+            subscriber.cutOff = true;
+            subscriber.socket.close(LiveSockets.TOO_FAR_BEHIND, TOO_FAR_BEHIND);
             return;
         }
         subscriber.cursor = event.seq();
@@ -330,13 +329,16 @@ public class RoomRelay {
 
         final String userId;
         final MultiEmitter<? super RoomEvent> emitter;
+        final LiveSockets.Socket socket;
         long cursor;
         boolean live;
+        boolean cutOff;
 
-        Subscriber(String userId, MultiEmitter<? super RoomEvent> emitter, long cursor) {
+        Subscriber(String userId, MultiEmitter<? super RoomEvent> emitter, long cursor, LiveSockets.Socket socket) {
             this.userId = userId;
             this.emitter = emitter;
             this.cursor = cursor;
+            this.socket = socket;
         }
     }
 }

@@ -143,7 +143,11 @@ class LiveClusterIT {
             send(B, "bob", roomId, "are you there?");
             onA.awaitNext(1, WAIT);
             cluster.stopInstance(A);
-            onA.awaitType("complete", WAIT);
+            JsonObject closed = onA.awaitType("closed", WAIT);
+            assertEquals(LiveSockets.RESTARTING, closed.getInteger("code"), closed.encode());
+            assertTrue(closed.getString("reason").contains("afterSeq"), closed.encode());
+            assertTrue(onA.lines().stream().noneMatch(line -> "complete".equals(line.getString("type"))),
+                    "the subscription is not completed, so a graphql-ws client resubscribes on reconnect");
         } finally {
             cluster.startInstance(A);
         }

@@ -107,16 +107,32 @@ public final class WsSubscriber implements AutoCloseable {
 
     /** Unsubscribes (the client sends {@code complete}), closes the socket cleanly and waits for the client to exit. */
     public void stop() {
+        command("stop");
+        awaitExit();
+    }
+
+    /** Makes the client stop reading its socket, as a stalled client would, until {@link #resume}. */
+    public void pause() {
+        command("pause");
+        awaitType("paused", EXIT_TIMEOUT);
+    }
+
+    /** Makes a paused client read its socket again. */
+    public void resume() {
+        command("resume");
+        awaitType("resumed", EXIT_TIMEOUT);
+    }
+
+    private void command(String command) {
         if (process.isAlive()) {
             try {
                 OutputStream stdin = process.getOutputStream();
-                stdin.write("stop\n".getBytes(StandardCharsets.UTF_8));
+                stdin.write((command + "\n").getBytes(StandardCharsets.UTF_8));
                 stdin.flush();
             } catch (IOException e) {
-                // the client exited meanwhile: nothing left to stop
+                // the client exited meanwhile: nothing left to tell it
             }
         }
-        awaitExit();
     }
 
     /** Kills the client: the server sees the connection drop without any close handshake. */

@@ -26,6 +26,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class LiveSockets {
 
+    /** Close code (graphql-transport-ws) for a subscription without a valid token. */
+    public static final int UNAUTHORIZED = 4401;
     /** Close code for a client that fell too far behind: reconnect and resubscribe with afterSeq. */
     public static final int TOO_FAR_BEHIND = 4008;
     /** Close code (IANA "Service Restart") for a socket closed because this instance stops. */

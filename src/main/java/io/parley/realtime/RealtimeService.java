@@ -1,9 +1,11 @@
 package io.parley.realtime;
 
 import io.parley.api.Ids;
+import io.parley.api.UnauthenticatedException;
 import io.parley.api.ValidationException;
 import io.parley.config.ParleyConfig;
 import io.parley.event.RoomEvent;
+import io.parley.identity.Caller;
 import io.parley.identity.CurrentCaller;
 import io.parley.room.RoomService;
 import io.smallrye.mutiny.Uni;
@@ -45,7 +47,7 @@ public class RealtimeService {
         if (afterSeq != null && afterSeq < 0) {
             throw new ValidationException("afterSeq must not be negative, was " + afterSeq + ".");
         }
-        return currentCaller.get().chain(caller -> rooms.memberRoom(caller, id).map(room -> {
+        return signedIn(socket).chain(caller -> rooms.memberRoom(caller, id).map(room -> {
             if (afterSeq != null && afterSeq > room.lastSeq()) {
                 throw new ValidationException("afterSeq " + afterSeq + " is ahead of the room, whose last seq is "
                         + room.lastSeq() + ".");
@@ -56,8 +58,13 @@ public class RealtimeService {
 
     /** The signed-in user's notices from now on, on whichever instance they happen. */
     public Uni<Publisher<UserEvent>> myEvents() {
-        sockets.current();
-        return currentCaller.get().map(caller -> AdaptersToReactiveStreams.publisher(
+        return signedIn(sockets.current()).map(caller -> AdaptersToReactiveStreams.publisher(
                 userRelay.subscribe(caller.id(), config.realtime().maxPending())));
+    }
+
+    /** The caller; a socket without a valid token is closed with 4401, as graphql-transport-ws prescribes. */
+    private Uni<Caller> signedIn(LiveSockets.Socket socket) {
+        return currentCaller.get().onFailure(UnauthenticatedException.class).invoke(() -> socket.close(
+                LiveSockets.UNAUTHORIZED, "Unauthorized: send {\"Authorization\": \"Bearer <token>\"} in connection_init"));
     }
 }

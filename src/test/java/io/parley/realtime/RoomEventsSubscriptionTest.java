@@ -201,6 +201,10 @@ class RoomEventsSubscriptionTest {
             int code = subscriber.awaitType("closed", WAIT).getInteger("code");
             assertTrue(code == 4401 || code == 4403, "closed with " + code);
         }
+        try (WsSubscriber subscriber = WsSubscriber.start(PORT, null, ROOM_EVENTS,
+                Map.of("room", "00000000-0000-0000-0000-000000000000"))) {
+            assertEquals(LiveSockets.UNAUTHORIZED, subscriber.awaitType("closed", WAIT).getInteger("code"), "no token");
+        }
     }
 
     @Test

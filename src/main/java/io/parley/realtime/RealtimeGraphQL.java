@@ -39,8 +39,8 @@ public class RealtimeGraphQL {
     @NonNull
     @Description("Every durable event of a room you are a member of, in seq order, with no gap and no duplicate. "
             + "Pass afterSeq (the last seq you saw) to first receive everything you missed. The stream ends after "
-            + "your own MEMBER_LEFT; if it completes without one (server restart, or you fell too far behind), "
-            + "subscribe again with afterSeq.")
+            + "your own MEMBER_LEFT. If it completes without one, or the socket closes (1012: the server restarts; "
+            + "4008: you fell too far behind), subscribe again with afterSeq.")
     public Uni<Publisher<RoomEvent>> roomEvents(@Name("roomId") @Id @NonNull String roomId, @Name("afterSeq") Long afterSeq) {
         return realtime.roomEvents(roomId, afterSeq);
     }

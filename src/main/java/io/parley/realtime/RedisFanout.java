@@ -132,6 +132,9 @@ public class RedisFanout {
             }
             connection = null;
         }
+        if (stopped) {
+            return;
+        }
         meters.counter("parley.redis.subscriber.disconnects").increment();
         LOG.warnf("Redis subscriber connection lost%s; reconnecting",
                 failure == null ? "" : " (" + failure.getMessage() + ")");

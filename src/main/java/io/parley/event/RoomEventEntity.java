@@ -27,14 +27,15 @@ public class RoomEventEntity {
     public UUID roomId;
     @Id
     public long seq;
+    @Column(columnDefinition = "text")
     @Enumerated(EnumType.STRING)
     public RoomEventType type;
     public OffsetDateTime at;
-    @Column(name = "actor_id")
+    @Column(name = "actor_id", columnDefinition = "text")
     public String actorId;
     @Column(name = "message_id")
     public UUID messageId;
-    @Column(name = "subject_user_id")
+    @Column(name = "subject_user_id", columnDefinition = "text")
     public String subjectUserId;
 
     /** The composite primary key. */

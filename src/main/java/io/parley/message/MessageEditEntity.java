@@ -19,6 +19,7 @@ public class MessageEditEntity {
     public Long id;
     @Column(name = "message_id")
     public UUID messageId;
+    @Column(columnDefinition = "text")
     public String body;
     @Column(name = "written_at")
     public OffsetDateTime writtenAt;

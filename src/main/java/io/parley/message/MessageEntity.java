@@ -17,10 +17,11 @@ public class MessageEntity {
     @Column(name = "room_id")
     public UUID roomId;
     public long seq;
-    @Column(name = "author_id")
+    @Column(name = "author_id", columnDefinition = "text")
     public String authorId;
+    @Column(columnDefinition = "text")
     public String body;
-    @Column(name = "client_message_id")
+    @Column(name = "client_message_id", columnDefinition = "text")
     public String clientMessageId;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
@@ -28,7 +29,7 @@ public class MessageEntity {
     public OffsetDateTime editedAt;
     @Column(name = "deleted_at")
     public OffsetDateTime deletedAt;
-    @Column(name = "deleted_by")
+    @Column(name = "deleted_by", columnDefinition = "text")
     public String deletedBy;
 
     public Message toMessage() {

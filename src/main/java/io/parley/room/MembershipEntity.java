@@ -22,8 +22,9 @@ public class MembershipEntity {
     @Column(name = "room_id")
     public UUID roomId;
     @Id
-    @Column(name = "user_id")
+    @Column(name = "user_id", columnDefinition = "text")
     public String userId;
+    @Column(columnDefinition = "text")
     @Enumerated(EnumType.STRING)
     public MemberRole role;
     @Column(name = "joined_at")

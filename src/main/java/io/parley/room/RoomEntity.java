@@ -16,12 +16,16 @@ public class RoomEntity {
 
     @Id
     public UUID id;
+    @Column(columnDefinition = "text")
     public String name;
+    @Column(columnDefinition = "text")
     public String topic;
+    @Column(columnDefinition = "text")
     public String description;
+    @Column(columnDefinition = "text")
     @Enumerated(EnumType.STRING)
     public Visibility visibility;
-    @Column(name = "creator_id")
+    @Column(name = "creator_id", columnDefinition = "text")
     public String creatorId;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

@@ -83,12 +83,12 @@ public final class Bench {
         }
         if (options.workloads().contains("W2a")) {
             for (int rooms : options.w2aRooms()) {
-                steps.addAll(rates(setUp("W2a", rooms, options.w2aSubscribers()), options.w2aRates()));
+                rates("W2a", rooms, options.w2aSubscribers(), options.w2aRates(), steps);
             }
         }
         if (options.workloads().contains("W2b")) {
             for (int subscribers : options.w2bSubscribers()) {
-                steps.addAll(rates(setUp("W2b", 1, subscribers), options.w2bRates()));
+                rates("W2b", 1, subscribers, options.w2bRates(), steps);
             }
         }
         Deliveries.Tally between = deliveries.between();
@@ -110,15 +110,29 @@ public final class Bench {
         return new Topology(workload, roomIds, subscribersPerRoom, subscribers);
     }
 
-    private List<StepResult> rates(Topology topology, List<Integer> rates) {
-        List<StepResult> steps = new ArrayList<>();
-        for (int rate : rates) {
-            StepResult result = measure(topology, rate, options.stepSeconds());
-            log(Report.row(result));
-            steps.add(result);
+    /**
+     * Runs every rate on one topology, adding each step's result to {@code steps}. A failure (an
+     * instance that died, say) ends this topology only, and is recorded as a problem, so that
+     * what was measured before it is still written.
+     */
+    private void rates(String workload, int rooms, int subscribersPerRoom, List<Integer> rates, List<StepResult> steps) {
+        Topology topology = null;
+        try {
+            topology = setUp(workload, rooms, subscribersPerRoom);
+            for (int rate : rates) {
+                StepResult result = measure(topology, rate, options.stepSeconds());
+                log(Report.row(result));
+                steps.add(result);
+            }
+        } catch (RuntimeException e) {
+            deliveries.end();
+            deliveries.problem(workload + " " + rooms + "x" + subscribersPerRoom + " aborted: " + e);
+            log(workload + " " + rooms + "x" + subscribersPerRoom + " aborted: " + e);
+        } finally {
+            if (topology != null) {
+                fleet.close(topology.subscribers());
+            }
         }
-        fleet.close(topology.subscribers());
-        return steps;
     }
 
     /** One step: waits until every subscription is live, sends for the window, drains, and counts. */

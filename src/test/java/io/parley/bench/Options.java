@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /** Command-line settings of one benchmark run ({@code --name value} pairs; see {@link #DEFAULTS}). */
 record Options(List<Integer> ports, List<Long> pids, int stepSeconds, int drainSeconds, int warmupSeconds,
-        Set<String> workloads, List<Integer> w2aRooms, int w2aSubscribers, List<Integer> w2aRates,
+        int warmupRate, Set<String> workloads, List<Integer> w2aRooms, int w2aSubscribers, List<Integer> w2aRates,
         List<Integer> w2bSubscribers, List<Integer> w2bRates, List<Integer> w1Levels, int maxInFlight,
         int handshakes, String runId, Path out) {
 
@@ -25,7 +25,8 @@ record Options(List<Integer> ports, List<Long> pids, int stepSeconds, int drainS
         defaults.put("pids", "");                       // their process ids, same order (for /proc and jcmd)
         defaults.put("step-seconds", "20");             // send window of each measured step
         defaults.put("drain-seconds", "5");             // wait after the window before counting
-        defaults.put("warmup-seconds", "60");           // 100 rooms x 10 subscribers at 200 msg/s, not recorded
+        defaults.put("warmup-seconds", "120");          // 100 rooms x 10 subscribers, not recorded: lets the JIT settle
+        defaults.put("warmup-rate", "100");             // msg/s during the warm-up: below saturation, so no backlog
         defaults.put("only", "W1,W2a,W2b");
         defaults.put("w2a-rooms", "100,1000");
         defaults.put("w2a-subscribers", "10");          // per room
@@ -63,7 +64,7 @@ record Options(List<Integer> ports, List<Long> pids, int stepSeconds, int drainS
             throw new IllegalArgumentException("--ports and --pids each name the two instances");
         }
         return new Options(ports, pids, number(values, "step-seconds"), number(values, "drain-seconds"),
-                number(values, "warmup-seconds"), workloads, ints(values.get("w2a-rooms")),
+                number(values, "warmup-seconds"), number(values, "warmup-rate"), workloads, ints(values.get("w2a-rooms")),
                 number(values, "w2a-subscribers"), ints(values.get("w2a-rates")), ints(values.get("w2b-subscribers")),
                 ints(values.get("w2b-rates")), ints(values.get("w1-levels")), number(values, "max-in-flight"),
                 number(values, "handshakes"), values.get("run-id"), Path.of(values.get("out")));
@@ -76,6 +77,7 @@ record Options(List<Integer> ports, List<Long> pids, int stepSeconds, int drainS
         settings.put("stepSeconds", stepSeconds);
         settings.put("drainSeconds", drainSeconds);
         settings.put("warmupSeconds", warmupSeconds);
+        settings.put("warmupRate", warmupRate);
         settings.put("workloads", workloads.stream().sorted().collect(Collectors.toList()));
         settings.put("maxInFlight", maxInFlight);
         settings.put("handshakes", handshakes);

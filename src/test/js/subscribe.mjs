@@ -2,7 +2,7 @@
 // A real graphql-ws client (protocol graphql-transport-ws) for the Java tests: one connection,
 // one subscription, every event printed as one JSON object per line on stdout.
 //
-//   node subscribe.mjs --url ws://127.0.0.1:8081/graphql [--token TOKEN]
+//   node subscribe.mjs --url ws://127.0.0.1:8081/graphql [--token TOKEN] [--upgrade-token TOKEN]
 //        --query '<subscription document>' [--variables '<json object>'] [--keep-alive-ms N]
 //
 // Lines: {"type":"connected"}                  connection_ack received
@@ -63,6 +63,7 @@ function parseOptions() {
         options: {
             url: { type: 'string' },
             token: { type: 'string' },
+            'upgrade-token': { type: 'string' },
             query: { type: 'string' },
             variables: { type: 'string' },
             'keep-alive-ms': { type: 'string', default: '0' },
@@ -83,20 +84,26 @@ function parseOptions() {
             throw new Error('--variables must be a JSON object');
         }
     }
-    return { url: values.url, token: values.token, query: values.query, variables, keepAlive };
+    return {
+        url: values.url, token: values.token, upgradeToken: values['upgrade-token'],
+        query: values.query, variables, keepAlive,
+    };
 }
 
-// Remembers the client's socket so that `pause` can stop reading it.
+// Remembers the client's socket so that `pause` can stop reading it; sends `upgradeHeaders`
+// (--upgrade-token) with the HTTP upgrade request, as server-side and native clients can.
 let socket;
+let upgradeHeaders;
 class TrackedWebSocket extends WebSocket {
-    constructor(...args) {
-        super(...args);
+    constructor(url, protocols) {
+        super(url, protocols, upgradeHeaders ? { headers: upgradeHeaders } : undefined);
         socket = this;
     }
 }
 
 function main() {
     const options = parseOptions();
+    if (options.upgradeToken) upgradeHeaders = { Authorization: 'Bearer ' + options.upgradeToken };
     let onStopClosed = () => {};
 
     const client = createClient({

@@ -72,5 +72,12 @@ public interface ParleyConfig {
         /** How many bytes may queue for a client that stopped reading before it is cut off to resume. */
         @WithDefault("1M")
         MemorySize maxBacklog();
+
+        /**
+         * Whether a live event's selection is executed once per distinct subscription shape and
+         * shared by its subscribers, rather than once per subscriber (see SharedEventExecution).
+         */
+        @WithDefault("true")
+        boolean sharedExecution();
     }
 }

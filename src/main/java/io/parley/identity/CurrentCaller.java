@@ -1,19 +1,26 @@
 package io.parley.identity;
 
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
 import io.parley.api.UnauthenticatedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.graphql.execution.context.SmallRyeContext;
+import io.smallrye.graphql.execution.context.SmallRyeContextManager;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Turns the request's verified token into a {@link Caller}. The user row is written on
  * first sight and whenever the token's names change; the names last written are
- * remembered per instance so a busy user costs no write per request.
+ * remembered per instance so a busy user costs no write per request. A live subscription
+ * keeps the caller it was opened by (see {@link #keepForSubscription}): its events are
+ * executed long after the request that opened it, where no request identity exists.
  */
 @ApplicationScoped
 public class CurrentCaller {
@@ -38,6 +45,10 @@ public class CurrentCaller {
 
     /** The caller; fails with UNAUTHENTICATED when the request carries no valid token. */
     public Uni<Caller> get() {
+        Caller subscriber = fromSubscription();
+        if (subscriber != null) {
+            return Uni.createFrom().item(subscriber);
+        }
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().failure(
                     new UnauthenticatedException("Sign in: send 'Authorization: Bearer <token>' with every request."));
@@ -48,6 +59,31 @@ public class CurrentCaller {
             return Uni.createFrom().item(caller);
         }
         return users.upsert(user).invoke(() -> written.put(user.id(), user)).replaceWith(caller);
+    }
+
+    /**
+     * Remembers the caller for the subscription being opened, so that the fields of its events
+     * (such as {@code room { myMembership }}) resolve for the subscriber. Call it while the
+     * subscription's root field is being fetched; the returned callback stores the caller.
+     */
+    public static Consumer<Caller> keepForSubscription() {
+        GraphQLContext context = graphQLContext();
+        return caller -> {
+            if (context != null) {
+                context.put(Caller.class, caller);
+            }
+        };
+    }
+
+    private static Caller fromSubscription() {
+        GraphQLContext context = graphQLContext();
+        return context == null ? null : context.get(Caller.class);
+    }
+
+    private static GraphQLContext graphQLContext() {
+        SmallRyeContext context = SmallRyeContextManager.getCurrentSmallRyeContext();
+        DataFetchingEnvironment environment = context == null ? null : context.getDataFetchingEnvironment();
+        return environment == null ? null : environment.getGraphQlContext();
     }
 
     private Caller toCaller(JsonWebToken token) {

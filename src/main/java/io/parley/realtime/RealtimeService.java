@@ -11,6 +11,7 @@ import io.parley.room.RoomService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import java.util.function.Consumer;
 import mutiny.zero.flow.adapters.AdaptersToReactiveStreams;
 import org.reactivestreams.Publisher;
 
@@ -64,7 +65,8 @@ public class RealtimeService {
 
     /** The caller; a socket without a valid token is closed with 4401, as graphql-transport-ws prescribes. */
     private Uni<Caller> signedIn(LiveSockets.Socket socket) {
-        return currentCaller.get().onFailure(UnauthenticatedException.class).invoke(() -> socket.close(
+        Consumer<Caller> keep = CurrentCaller.keepForSubscription();
+        return currentCaller.get().invoke(keep).onFailure(UnauthenticatedException.class).invoke(() -> socket.close(
                 LiveSockets.UNAUTHORIZED, "Unauthorized: send {\"Authorization\": \"Bearer <token>\"} in connection_init"));
     }
 }

@@ -207,6 +207,74 @@ class RoomEventsSubscriptionTest {
         }
     }
 
+    /** Live events are executed once per subscription shape and shared: each subscriber must still get its own result. */
+    @Test
+    void sharedExecutionKeepsEachSubscribersSelectionAndCaller() {
+        String roomId = Fixtures.room("bob", "PUBLIC");
+        Fixtures.join("dave", roomId);
+        long after = lastSeq(roomId);
+        String bodies = """
+                subscription($room: ID!, $after: BigInteger) {
+                  roomEvents(roomId: $room, afterSeq: $after) { seq message { body } }
+                }""";
+        String roles = """
+                subscription($room: ID!, $after: BigInteger, $withSeq: Boolean!) {
+                  roomEvents(roomId: $room, afterSeq: $after) { seq @include(if: $withSeq) room { myMembership { role } } }
+                }""";
+        Map<String, Object> from = Map.of("room", roomId, "after", after);
+        try (WsSubscriber bobBodies = WsSubscriber.start(PORT, Tokens.of("bob"), bodies, from);
+                WsSubscriber daveBodies = WsSubscriber.start(PORT, Tokens.of("dave"), bodies, from);
+                WsSubscriber bobRoles = WsSubscriber.start(PORT, Tokens.of("bob"), roles,
+                        Map.of("room", roomId, "after", after, "withSeq", true));
+                WsSubscriber daveRoles = WsSubscriber.start(PORT, Tokens.of("dave"), roles,
+                        Map.of("room", roomId, "after", after, "withSeq", true));
+                WsSubscriber daveRolesOnly = WsSubscriber.start(PORT, Tokens.of("dave"), roles,
+                        Map.of("room", roomId, "after", after, "withSeq", false))) {
+            List<WsSubscriber> all = List.of(bobBodies, daveBodies, bobRoles, daveRoles, daveRolesOnly);
+            all.forEach(subscriber -> assertTrue(subscriber.awaitConnected(WAIT), "connected"));
+            Fixtures.message("bob", roomId, "warm-up");
+            all.forEach(subscriber -> subscriber.awaitNext(1, WAIT));   // from now on every one of them is live
+            double sharedBefore = sharedResults();
+            Fixtures.message("dave", roomId, "shared");
+            JsonObject bodyOfBob = events(bobBodies.awaitNext(1, WAIT)).get(0);
+            assertEquals(new JsonObject().put("seq", after + 2).put("message", new JsonObject().put("body", "shared")),
+                    bodyOfBob);
+            assertEquals(bodyOfBob, events(daveBodies.awaitNext(1, WAIT)).get(0));
+            assertEquals(new JsonObject().put("seq", after + 2).put("room",
+                    new JsonObject().put("myMembership", new JsonObject().put("role", "OWNER"))),
+                    events(bobRoles.awaitNext(1, WAIT)).get(0));
+            assertEquals(new JsonObject().put("seq", after + 2).put("room",
+                    new JsonObject().put("myMembership", new JsonObject().put("role", "MEMBER"))),
+                    events(daveRoles.awaitNext(1, WAIT)).get(0), "same document and variables as bob's, dave's own role");
+            assertEquals(new JsonObject().put("room",
+                    new JsonObject().put("myMembership", new JsonObject().put("role", "MEMBER"))),
+                    events(daveRolesOnly.awaitNext(1, WAIT)).get(0), "no seq: the variables below the root differ");
+            assertTrue(sharedResults() > sharedBefore, "dave's copy of the bodies came from bob's execution");
+        }
+    }
+
+    /** How many live event results this instance has handed out without executing them again. */
+    static double sharedResults() {
+        String metrics = RestAssured.given().port(PORT).get("/q/metrics").asString();
+        return metrics.lines().filter(line -> line.startsWith("parley_realtime_event_results_total{")
+                && line.contains("shared=\"true\"")).mapToDouble(line -> Double.parseDouble(line.substring(
+                line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void aTokenInTheUpgradeRequestHeaderSignsIn() {
+        String roomId = Fixtures.room("bob", "PUBLIC");
+        long last = lastSeq(roomId);
+        try (WsSubscriber subscriber = WsSubscriber.startWithUpgradeHeader(PORT, Tokens.of("bob"), ROOM_EVENTS,
+                Map.of("room", roomId, "after", last))) {
+            assertTrue(subscriber.awaitConnected(WAIT), "connected");
+            Fixtures.message("bob", roomId, "through the header");
+            JsonObject event = events(subscriber.awaitNext(1, WAIT)).get(0);
+            assertEquals(last + 1, event.getLong("seq"));
+            assertEquals("through the header", event.getJsonObject("message").getString("body"));
+        }
+    }
+
     @Test
     void pingsAreAnsweredWithPongs() {
         String roomId = Fixtures.room("bob", "PUBLIC");

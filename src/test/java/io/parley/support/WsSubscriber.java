@@ -58,12 +58,22 @@ public final class WsSubscriber implements AutoCloseable {
     /** Like {@link #start(int, String, String, Map)}, with graphql-ws keep-alive pings every {@code keepAliveMs}. */
     public static WsSubscriber start(int port, String tokenOrNull, String document, Map<String, Object> variables,
             int keepAliveMs) {
+        return start(port, tokenOrNull == null ? List.of() : List.of("--token", tokenOrNull), document, variables,
+                keepAliveMs);
+    }
+
+    /** A client that sends {@code Authorization: Bearer <token>} with the HTTP upgrade request, not in connection_init. */
+    public static WsSubscriber startWithUpgradeHeader(int port, String token, String document,
+            Map<String, Object> variables) {
+        return start(port, List.of("--upgrade-token", token), document, variables, 0);
+    }
+
+    private static WsSubscriber start(int port, List<String> tokenOptions, String document,
+            Map<String, Object> variables, int keepAliveMs) {
         Path node = ensureDependencies();
         List<String> command = new ArrayList<>(List.of(node.toString(), SCRIPT.toString(),
                 "--url", "ws://127.0.0.1:" + port + "/graphql", "--query", document));
-        if (tokenOrNull != null) {
-            command.addAll(List.of("--token", tokenOrNull));
-        }
+        command.addAll(tokenOptions);
         if (variables != null) {
             command.addAll(List.of("--variables", new JsonObject(variables).encode()));
         }

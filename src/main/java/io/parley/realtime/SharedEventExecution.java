@@ -12,6 +12,13 @@ import graphql.language.VariableReference;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.parley.event.RoomEvent;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -42,6 +49,7 @@ final class SharedEventExecution extends SubscriptionExecutionStrategy {
     private static final int MAX_SHARED = 4096;
     /** The shape of a subscription that must not be shared. */
     private static final String UNSHARED = "";
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final Counter reused = Metrics.counter("parley.realtime.event.results", "shared", "true");
     private final Counter executed = Metrics.counter("parley.realtime.event.results", "shared", "false");
@@ -77,7 +85,10 @@ final class SharedEventExecution extends SubscriptionExecutionStrategy {
             }
         }
         executed.increment();
-        FieldValueInfo completed = super.completeField(context, parameters, fetched);
+        FieldValueInfo rendered = super.completeField(context, parameters, fetched);
+        // Converted to JSON once here; SmallRye passes JSON values through as they are.
+        FieldValueInfo completed = new FieldValueInfo(rendered.getCompleteValueType(),
+                rendered.getFieldValueFuture().thenApply(SharedEventExecution::toJson), rendered.getFieldValueInfos());
         synchronized (shared) {
             shared.put(key, completed);
         }
@@ -125,6 +136,45 @@ final class SharedEventExecution extends SubscriptionExecutionStrategy {
         for (Node<?> child : node.getChildren()) {
             visit(child, skipped, variables, callerDependent);
         }
+    }
+
+    /** A completed GraphQL value (maps, lists and serialized scalars) as a JSON value. */
+    private static JsonValue toJson(Object value) {
+        if (value == null) {
+            return JsonValue.NULL;
+        }
+        if (value instanceof JsonValue json) {
+            return json;
+        }
+        if (value instanceof Map<?, ?> map) {
+            JsonObjectBuilder object = JSON.createObjectBuilder();
+            map.forEach((name, field) -> object.add((String) name, toJson(field)));
+            return object.build();
+        }
+        if (value instanceof Collection<?> list) {
+            JsonArrayBuilder array = JSON.createArrayBuilder();
+            list.forEach(item -> array.add(toJson(item)));
+            return array.build();
+        }
+        if (value instanceof Boolean bool) {
+            return bool ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return JSON.createValue(((Number) value).longValue());
+        }
+        if (value instanceof BigInteger number) {
+            return JSON.createValue(number);
+        }
+        if (value instanceof BigDecimal number) {
+            return JSON.createValue(number);
+        }
+        if (value instanceof Number number) {
+            return JSON.createValue(number.doubleValue());
+        }
+        if (value instanceof Enum<?> constant) {
+            return JSON.createValue(constant.name());
+        }
+        return JSON.createValue(value.toString());
     }
 
     /** One event rendered for one shape; the event is compared by identity, the instance every subscriber got. */

@@ -78,9 +78,10 @@ public final class Bench {
         if (options.workloads().contains("W1")) {
             baselineIdleCpu = idleServerCpuPercent();
             baseline = rssAfterGc().stream().mapToLong(Long::longValue).sum();
-            log(String.format("W1 baseline with no connections: %d MiB RSS over both instances, idle CPU %.1f %%",
-                    baseline / 1024, baselineIdleCpu));
-            memory = idleMemory(warm.roomIds(), baseline);
+            long baselineHeap = sum(proc.heapUsedKiB());
+            log(String.format("W1 baseline with no connections: %d MiB RSS and %d MiB live heap over both instances,"
+                    + " idle CPU %.1f %%", baseline / 1024, baselineHeap / 1024, baselineIdleCpu));
+            memory = idleMemory(warm.roomIds(), baseline, baselineHeap);
         }
         if (options.workloads().contains("W2a")) {
             for (int rooms : options.w2aRooms()) {
@@ -194,7 +195,7 @@ public final class Bench {
     }
 
     /** W1: idle subscribed connections on the (now quiet) warm-up rooms, growing to each level. */
-    private List<MemoryResult> idleMemory(List<String> roomIds, long baseline) {
+    private List<MemoryResult> idleMemory(List<String> roomIds, long baseline, long baselineHeap) {
         List<MemoryResult> results = new ArrayList<>();
         List<Subscriber> idle = new ArrayList<>();
         for (int level : options.w1Levels()) {
@@ -205,11 +206,13 @@ public final class Bench {
             int notLive = idle.size() - Arrays.stream(awaitLive(topology)).sum();
             double idleCpu = idleServerCpuPercent();
             List<Long> rss = rssAfterGc();
-            long total = rss.stream().mapToLong(Long::longValue).sum();
+            long total = sum(rss);
+            long heap = sum(proc.heapUsedKiB());
             MemoryResult result = new MemoryResult(idle.size(), notLive, rss, total,
-                    (double) (total - baseline) / idle.size(), idleCpu);
-            log(String.format("W1 %d idle connections (%d not live): %d MiB RSS, %+.1f KiB per connection, idle CPU %.1f %%",
-                    result.connections(), notLive, total / 1024, result.growthPerConnectionKiB(), idleCpu));
+                    (double) (total - baseline) / idle.size(), heap, (double) (heap - baselineHeap) / idle.size(), idleCpu);
+            log(String.format("W1 %d idle connections (%d not live): %d MiB RSS, %+.1f KiB per connection; %d MiB live"
+                    + " heap, %+.1f KiB per connection; idle CPU %.1f %%", result.connections(), notLive, total / 1024,
+                    result.growthPerConnectionKiB(), heap / 1024, result.heapGrowthPerConnectionKiB(), idleCpu));
             results.add(result);
         }
         fleet.close(idle);
@@ -228,6 +231,10 @@ public final class Bench {
         proc.collectGarbage();
         Await.sleep(GC_SETTLE);
         return proc.rssKiB();
+    }
+
+    private static long sum(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).sum();
     }
 
     static void log(String line) {

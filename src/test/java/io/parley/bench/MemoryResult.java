@@ -2,7 +2,10 @@ package io.parley.bench;
 
 import java.util.List;
 
-/** RSS of both instances after a GC with this many idle subscribed connections, and their idle CPU (% of a core). */
+/**
+ * Both instances with this many idle subscribed connections, after a GC: RSS and live Java heap
+ * (in total and their growth per connection over the no-connection baseline), and idle CPU (% of a core).
+ */
 record MemoryResult(int connections, int notLive, List<Long> rssKiB, long totalRssKiB, double growthPerConnectionKiB,
-        double idleServerCpuPercent) {
+        long heapUsedKiB, double heapGrowthPerConnectionKiB, double idleServerCpuPercent) {
 }

@@ -7,10 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** CPU time and resident memory of the processes on the machine under test, read from Linux /proc. */
 final class ProcStats {
+
+    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
 
     /** CPU-seconds (user + system) of the Parley instances, Postgres, Redis and this generator. */
     record Cpu(double parley, double postgres, double redis, double generator) {
@@ -69,21 +73,34 @@ final class ProcStats {
 
     /** Asks each instance for a full GC ({@code jcmd <pid> GC.run}) and waits for jcmd to return. */
     void collectGarbage() {
+        parleyPids.forEach(pid -> jcmd(pid, "GC.run"));
+    }
+
+    /** The Java heap each instance uses (after {@link #collectGarbage}: its live data), in KiB. */
+    List<Long> heapUsedKiB() {
+        // G1 prints " garbage-first heap   total 524288K, used 123456K [...]" first.
+        return parleyPids.stream().map(pid -> {
+            Matcher used = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
+            return used.find() ? Long.parseLong(used.group(1)) : 0L;
+        }).toList();
+    }
+
+    private static String jcmd(long pid, String command) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        for (long pid : parleyPids) {
-            try {
-                Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException("jcmd " + pid + " GC.run did not return within 60 s");
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot run " + jcmd, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
+        try {
+            Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("jcmd " + pid + " " + command + " did not return within 60 s");
             }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + jcmd, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -48,9 +48,11 @@ final class Report {
         if (!result.memory().isEmpty()) {
             out.printf("%nW1 idle memory (RSS of both instances after GC; baseline %d MiB and %.1f %% idle CPU with no connections)%n",
                     result.baselineRssKiB() / 1024, result.baselineIdleServerCpuPercent());
-            out.printf("%11s %9s %9s %14s %13s%n", "connections", "not live", "RSS MiB", "KiB/connection", "idle CPU %");
-            result.memory().forEach(m -> out.printf("%11d %9d %9.1f %14.1f %13.1f%n", m.connections(), m.notLive(),
-                    m.totalRssKiB() / 1024.0, m.growthPerConnectionKiB(), m.idleServerCpuPercent()));
+            out.printf("%11s %9s %9s %14s %9s %19s %13s%n", "connections", "not live", "RSS MiB", "KiB/connection",
+                    "heap MiB", "heap KiB/connection", "idle CPU %");
+            result.memory().forEach(m -> out.printf("%11d %9d %9.1f %14.1f %9.1f %19.1f %13.1f%n", m.connections(),
+                    m.notLive(), m.totalRssKiB() / 1024.0, m.growthPerConnectionKiB(), m.heapUsedKiB() / 1024.0,
+                    m.heapGrowthPerConnectionKiB(), m.idleServerCpuPercent()));
         }
         out.println();
         out.println("sockets closed by the servers, by code: " + result.closesByCode());

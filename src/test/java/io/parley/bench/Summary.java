@@ -35,7 +35,7 @@ public final class Summary {
 
     /** A W1 level across runs. */
     record MemorySummary(int connections, int runs, Spread totalRssMiB, Spread growthPerConnectionKiB,
-            Spread idleServerCpuPercent) {
+            Spread heapGrowthPerConnectionKiB, Spread idleServerCpuPercent) {
     }
 
     private Summary() {
@@ -55,6 +55,7 @@ public final class Summary {
         List<MemorySummary> memory = byLevel.entrySet().stream().map(e -> new MemorySummary(e.getKey(),
                 e.getValue().size(), spread(e.getValue(), m -> m.totalRssKiB() / 1024.0),
                 spread(e.getValue(), MemoryResult::growthPerConnectionKiB),
+                spread(e.getValue(), MemoryResult::heapGrowthPerConnectionKiB),
                 spread(e.getValue(), MemoryResult::idleServerCpuPercent))).toList();
 
         System.out.printf("%nSummary of %d run(s): median [min-max]%n", runs.size());
@@ -67,10 +68,11 @@ public final class Summary {
                     s.serverCpuSeconds().format("%.1f"), s.orderViolations(), s.sendErrors());
         }
         if (!memory.isEmpty()) {
-            System.out.printf("%nW1 idle connections    RSS MiB (both instances)    KiB per connection    idle CPU %%%n");
-            memory.forEach(m -> System.out.printf("%20d    %-26s  %-20s  %s%n", m.connections(),
+            System.out.printf("%nW1 idle connections    RSS MiB (both instances)    RSS KiB per connection    "
+                    + "heap KiB per connection    idle CPU %%%n");
+            memory.forEach(m -> System.out.printf("%20d    %-26s  %-24s  %-24s  %s%n", m.connections(),
                     m.totalRssMiB().format("%.0f"), m.growthPerConnectionKiB().format("%.1f"),
-                    m.idleServerCpuPercent().format("%.1f")));
+                    m.heapGrowthPerConnectionKiB().format("%.1f"), m.idleServerCpuPercent().format("%.1f")));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("runs", runs.stream().map(RunResult::runId).toList());

@@ -43,7 +43,12 @@ public class CurrentCaller {
         this.users = users;
     }
 
-    /** The caller; fails with UNAUTHENTICATED when the request carries no valid token. */
+    /**
+     * The caller; fails with UNAUTHENTICATED when the request carries no valid token. It MUST be
+     * called when a resolver starts, as every service does, not in a later continuation: the
+     * subscription caller is found through SmallRye's current context, which is the resolver's
+     * own only while the resolver runs.
+     */
     public Uni<Caller> get() {
         Caller subscriber = fromSubscription();
         if (subscriber != null) {

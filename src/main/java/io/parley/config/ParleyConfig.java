@@ -75,9 +75,11 @@ public interface ParleyConfig {
 
         /**
          * Whether a live event's selection is executed once per distinct subscription shape and
-         * shared by its subscribers, rather than once per subscriber (see SharedEventExecution).
+         * shared by its subscribers, rather than once per subscriber. SmallRye GraphQL reads this
+         * key itself (SharedEventExecutionInstaller) and takes an absent key as false, so the
+         * default here is false too; application.properties turns it on.
          */
-        @WithDefault("true")
+        @WithDefault("false")
         boolean sharedExecution();
     }
 }

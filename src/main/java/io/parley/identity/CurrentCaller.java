@@ -12,14 +12,13 @@ import jakarta.inject.Inject;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Turns the request's verified token into a {@link Caller}. The user row is written on
  * first sight and whenever the token's names change; the names last written are
  * remembered per instance so a busy user costs no write per request. A live subscription
- * keeps the caller it was opened by (see {@link #keepForSubscription}): its events are
+ * keeps the caller it was opened by (see {@link #subscriber}): its events are
  * executed long after the request that opened it, where no request identity exists.
  */
 @ApplicationScoped
@@ -67,17 +66,17 @@ public class CurrentCaller {
     }
 
     /**
-     * Remembers the caller for the subscription being opened, so that the fields of its events
-     * (such as {@code room { myMembership }}) resolve for the subscriber. Call it while the
-     * subscription's root field is being fetched; the returned callback stores the caller.
+     * The caller of a subscription being opened, remembered in the subscription's GraphQL
+     * context so that the fields of its events (such as {@code room { myMembership }}) resolve
+     * for the subscriber. Call it from the subscription's root resolver, like {@link #get}.
      */
-    public static Consumer<Caller> keepForSubscription() {
-        GraphQLContext context = graphQLContext();
-        return caller -> {
-            if (context != null) {
-                context.put(Caller.class, caller);
+    public Uni<Caller> subscriber() {
+        GraphQLContext subscription = graphQLContext();
+        return get().invoke(caller -> {
+            if (subscription != null) {
+                subscription.put(Caller.class, caller);
             }
-        };
+        });
     }
 
     private static Caller fromSubscription() {

@@ -11,7 +11,6 @@ import io.parley.room.RoomService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
-import java.util.function.Consumer;
 import mutiny.zero.flow.adapters.AdaptersToReactiveStreams;
 import org.reactivestreams.Publisher;
 
@@ -65,8 +64,7 @@ public class RealtimeService {
 
     /** The caller; a socket without a valid token is closed with 4401, as graphql-transport-ws prescribes. */
     private Uni<Caller> signedIn(LiveSockets.Socket socket) {
-        Consumer<Caller> keep = CurrentCaller.keepForSubscription();
-        return currentCaller.get().invoke(keep).onFailure(UnauthenticatedException.class).invoke(() -> socket.close(
+        return currentCaller.subscriber().onFailure(UnauthenticatedException.class).invoke(() -> socket.close(
                 LiveSockets.UNAUTHORIZED, "Unauthorized: send {\"Authorization\": \"Bearer <token>\"} in connection_init"));
     }
 }

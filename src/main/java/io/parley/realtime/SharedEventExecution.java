@@ -1,5 +1,6 @@
 package io.parley.realtime;
 
+import graphql.ExecutionInput;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
@@ -53,7 +54,7 @@ final class SharedEventExecution extends SubscriptionExecutionStrategy {
 
     private final Counter reused = Metrics.counter("parley.realtime.event.results", "shared", "true");
     private final Counter executed = Metrics.counter("parley.realtime.event.results", "shared", "false");
-    private final Map<Object, String> shapes = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<ExecutionInput, String> shapes = Collections.synchronizedMap(new WeakHashMap<>());
     private final Map<Shared, FieldValueInfo> shared = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Shared, FieldValueInfo> eldest) {
@@ -108,9 +109,9 @@ final class SharedEventExecution extends SubscriptionExecutionStrategy {
         Set<Node<?>> rootArguments = Collections.newSetFromMap(new IdentityHashMap<>());
         rootArguments.addAll(root.getArguments());
         Set<String> variables = new HashSet<>();
-        boolean[] callerDependent = {false};
-        visit(context.getDocument(), rootArguments, variables, callerDependent);
-        if (callerDependent[0]) {
+        Set<String> fields = new HashSet<>();
+        visit(context.getDocument(), rootArguments, variables, fields);
+        if (!Collections.disjoint(fields, CALLER_DEPENDENT_FIELDS)) {
             return UNSHARED;
         }
         Map<String, Object> used = new TreeMap<>();
@@ -123,18 +124,18 @@ final class SharedEventExecution extends SubscriptionExecutionStrategy {
                 + '\u0000' + used;
     }
 
-    /** Collects the variables referenced outside the root field's arguments, and spots caller-dependent fields. */
-    private static void visit(Node<?> node, Set<Node<?>> skipped, Set<String> variables, boolean[] callerDependent) {
+    /** Collects the variables referenced outside the root field's arguments, and the names of the fields selected. */
+    private static void visit(Node<?> node, Set<Node<?>> skipped, Set<String> variables, Set<String> fields) {
         if (skipped.contains(node)) {
             return;
         }
         if (node instanceof VariableReference reference) {
             variables.add(reference.getName());
-        } else if (node instanceof Field field && CALLER_DEPENDENT_FIELDS.contains(field.getName())) {
-            callerDependent[0] = true;
+        } else if (node instanceof Field field) {
+            fields.add(field.getName());
         }
         for (Node<?> child : node.getChildren()) {
-            visit(child, skipped, variables, callerDependent);
+            visit(child, skipped, variables, fields);
         }
     }
 
